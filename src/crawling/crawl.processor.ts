@@ -1,0 +1,15 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { CrawlService } from './crawl.service.js';
+import { QueueName, type CrawlJob } from './queue-names.js';
+
+@Processor(QueueName.Crawl)
+export class CrawlProcessor extends WorkerHost {
+  constructor(private readonly crawl: CrawlService) {
+    super();
+  }
+
+  process(job: Job<CrawlJob>): Promise<number> {
+    return this.crawl.plan(job.data);
+  }
+}

@@ -1,0 +1,49 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import { ENV } from '../config/config.module.js';
+import type { Env } from '../config/env.schema.js';
+import { CrawlRunsService } from './crawl-runs.service.js';
+import { PageStore } from './page-store.service.js';
+import { PoliteFetcher } from './polite-fetcher.js';
+import { QueueName, type FetchJob, type ParseJob } from './queue-names.js';
+
+/** One polite request: fetch, keep the raw page, hand it to the parse queue. */
+@Injectable()
+export class FetchService {
+  /** Courts this process is already fetching from: their other jobs step aside instead of holding a slot. */
+  private readonly busy = new Set<string>();
+
+  constructor(
+    @Inject(ENV) private readonly env: Env,
+    private readonly fetcher: PoliteFetcher,
+    private readonly pages: PageStore,
+    private readonly runs: CrawlRunsService,
+    @InjectQueue(QueueName.Parse) private readonly parseQueue: Queue<ParseJob>,
+  ) {}
+
+  async handle(job: Job<FetchJob>, token?: string): Promise<string> {
+    const { court, url, purpose, runId, pageNo, caseKey } = job.data;
+    if (this.busy.has(court)) {
+      // The per-court limiter would make this job wait anyway; waiting in the delayed set keeps the
+      // worker's slots for other courts.
+      const spread = this.env.CRAWL_MIN_INTERVAL_MS * (1 + Math.random() * 3);
+      await job.moveToDelayed(Date.now() + Math.max(spread, 10), token);
+      throw new DelayedError();
+    }
+    this.busy.add(court);
+    try {
+      const page = await this.fetcher.fetch(url, { key: court });
+      const pageId = await this.pages.save(page, court);
+      await this.parseQueue.add(purpose, { court, pageId, purpose, runId, pageNo, caseKey }, { jobId: `parse|${pageId}|${runId ?? 'card'}|${pageNo ?? 0}` });
+      return pageId;
+    } finally {
+      this.busy.delete(court);
+    }
+  }
+
+  /** Called once a job has used all its attempts: its search must not look complete. */
+  async giveUp(job: Job<FetchJob>, error: Error): Promise<void> {
+    if (job.data.runId) await this.runs.failRun(job.data.runId, job.data.pageNo ?? 1, `fetch failed: ${error.message}`);
+  }
+}

@@ -1,0 +1,15 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { ParseService } from './parse.service.js';
+import { QueueName, type ParseJob } from './queue-names.js';
+
+@Processor(QueueName.Parse, { concurrency: Number(process.env.PARSE_CONCURRENCY ?? 2) })
+export class ParseProcessor extends WorkerHost {
+  constructor(private readonly parse: ParseService) {
+    super();
+  }
+
+  process(job: Job<ParseJob>): Promise<string> {
+    return this.parse.handle(job.data);
+  }
+}

@@ -1,0 +1,15 @@
+import { Logger } from '@nestjs/common';
+import { InvalidConfigError, loadEnv } from './config/load-env.js';
+import { startService } from './service.js';
+
+try {
+  const env = loadEnv();
+  const service = await startService(env);
+  new Logger('verdict-watch').log(`role ${env.ROLE}${service.url ? `, serving ${service.url}` : ''}`);
+} catch (err) {
+  if (err instanceof InvalidConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
