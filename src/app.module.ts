@@ -46,6 +46,7 @@ export class AppModule {
         DatabaseModule.forRoot(infra.databaseUrl),
         ScheduleModule.forRoot(),
         BullModule.forRoot({
+          prefix: env.QUEUE_PREFIX,
           connection: redisOptions(redisUrl!),
           defaultJobOptions: {
             attempts: env.JOB_ATTEMPTS,
@@ -65,7 +66,7 @@ export class AppModule {
               ? new RedisRateLimiter(infra.redis, {
                   minIntervalMs: env.CRAWL_MIN_INTERVAL_MS,
                   leaseMs: env.CRAWL_TIMEOUT_MS * 2,
-                  prefix: 'vw:polite:',
+                  prefix: `${env.QUEUE_PREFIX}:polite:`,
                 })
               : new MemoryRateLimiter({ minIntervalMs: env.CRAWL_MIN_INTERVAL_MS }),
         },

@@ -17,6 +17,8 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ROLE: z.enum(['api', 'worker', 'scheduler', 'all']).default('all'),
   MIGRATIONS_RUN: bool.default(true),
+  /** Namespace of queue and limiter keys in Redis, so several deployments (or test files) can share one. */
+  QUEUE_PREFIX: z.string().regex(/^[\w-]+$/, 'letters, digits, - and _ only').default('vw'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
 
   /** Where a court's site lives; {host} and {code} are filled in per court. */

@@ -1,9 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { FetchService } from './fetch.service.js';
+import { workerOptions } from './worker-options.js';
 import { QueueName, type FetchJob } from './queue-names.js';
 
-@Processor(QueueName.Fetch, { concurrency: Number(process.env.FETCH_CONCURRENCY ?? 16) })
+@Processor(QueueName.Fetch, workerOptions('fetch'))
 export class FetchProcessor extends WorkerHost {
   constructor(private readonly fetch: FetchService) {
     super();

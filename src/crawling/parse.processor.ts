@@ -1,9 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { ParseService } from './parse.service.js';
+import { workerOptions } from './worker-options.js';
 import { QueueName, type ParseJob } from './queue-names.js';
 
-@Processor(QueueName.Parse, { concurrency: Number(process.env.PARSE_CONCURRENCY ?? 2) })
+@Processor(QueueName.Parse, workerOptions('parse'))
 export class ParseProcessor extends WorkerHost {
   constructor(private readonly parse: ParseService) {
     super();

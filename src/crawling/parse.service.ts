@@ -30,7 +30,7 @@ export class ParseService {
     const page = await this.pages.load(job.pageId);
     let parsed: ParsedPage;
     try {
-      parsed = parsePage(page.body, page.url);
+      parsed = parsePage(page.body, page.url, page.headers['content-type']);
     } catch (err) {
       // A page the parser cannot read is kept and marked; its run ends 'unknown', never as zero rows.
       const message = err instanceof Error ? err.message : String(err);

@@ -58,7 +58,7 @@ return {1, 0, 0}
 const RELEASE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local pause = 0
+local pause = tonumber(ARGV[2])
 local target = now + pause
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])

@@ -1,0 +1,105 @@
+// `npm run demo`: the whole service on this machine against the court-site simulator: migrate, start the
+// simulator, crawl it end to end through the real queues, serve the API, print a summary.
+import { getQueueToken } from '@nestjs/bullmq';
+import { writeFile } from 'node:fs/promises';
+import type { Queue } from 'bullmq';
+import { startCourtSimulator, type Behaviour } from '../test/simulator/court-simulator.js';
+import { militaryCourts } from '../scrapers/sudrf/court-registry.js';
+import { parseArgs, UsageError } from './cli/args.js';
+import { addDays, parseIsoDate } from './common/iso-week.js';
+import { InvalidConfigError, loadEnv } from './config/load-env.js';
+import { CrawlProgressService } from './crawling/crawl-progress.service.js';
+import { crawlSlot } from './crawling/crawl-slot.js';
+import { CrawlService } from './crawling/crawl.service.js';
+import { crawlQueues } from './crawling/queue-names.js';
+import { resetDemoDatabase } from './database/reset-demo-database.js';
+import { LOCAL_DATABASE_URL, startService } from './service.js';
+
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
+/** Misbehaving courts in every demo with enough courts, so coverage is seen to work. */
+function demoBehaviours(codes: string[]): Record<string, Behaviour> {
+  if (codes.length < 6) return {};
+  return { [codes[2]]: 'captcha', [codes[3]]: 'blocked', [codes[4]]: 'flaky' };
+}
+
+async function main(): Promise<number> {
+  const { values, flags } = parseArgs(process.argv.slice(2), {
+    values: ['courts', 'seed', 'from', 'to', 'truth', 'port'],
+    flags: ['exit-when-done'],
+  });
+  const nCourts = Number(values.courts ?? 10);
+  const seed = Number(values.seed ?? 7);
+  const from = values.from ?? '2023-01-01';
+  const to = values.to ?? '2023-12-31';
+  parseIsoDate(from);
+  parseIsoDate(to);
+  if (!Number.isInteger(nCourts) || nCourts < 1 || nCourts > 111) throw new UsageError('--courts takes 1 to 111');
+  if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
+
+  const base = loadEnv();
+  const databaseUrl = base.DATABASE_URL ?? LOCAL_DATABASE_URL;
+  await resetDemoDatabase(databaseUrl);
+
+  const courtCodes = militaryCourts.filter((c) => c.level === 'garrison' || c.level === 'okrug').slice(0, nCourts).map((c) => c.code);
+  const behaviours = demoBehaviours(courtCodes);
+  const sim = await startCourtSimulator({ seed, courts: courtCodes, from, to, now: addDays(to, 90), behaviours });
+  say(`simulator: ${courtCodes.length} courts at ${sim.url} (seed ${seed}, ${from}..${to})`);
+
+  const env = loadEnv({
+    CRAWL_MIN_INTERVAL_MS: '20',
+    CRAWL_BACKOFF_BASE_MS: '50',
+    CRAWL_BACKOFF_MAX_MS: '500',
+    CRAWL_TIMEOUT_MS: '15000',
+    JOB_BACKOFF_MS: '200',
+    FETCH_CONCURRENCY: '32',
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    COURT_BASE_URL: `${sim.url}/{code}/`,
+    CRAWL_COURTS: courtCodes.join(','),
+    PORT: values.port ?? process.env.PORT ?? '3000',
+  });
+  const service = await startService(env, { logger: ['error', 'warn'], roles: { api: true, worker: true, scheduler: false } });
+  for (const name of crawlQueues) await service.app.get<Queue>(getQueueToken(name)).obliterate({ force: true });
+
+  const started = Date.now();
+  await service.app.get(CrawlService).enqueue(from, to, crawlSlot(new Date(), 'demo'));
+  const progress = service.app.get(CrawlProgressService);
+  let peakRss = 0;
+  await progress.waitUntilIdle(500, (pending) => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (process.stderr.isTTY) process.stderr.write(`\r${pending} jobs pending   `);
+  });
+  const summary = await progress.summary();
+  const seconds = (Date.now() - started) / 1000;
+
+  if (values.truth) await writeFile(values.truth, JSON.stringify(sim.truth(), null, 1));
+  const runs = Object.entries(summary.runs).map(([k, v]) => `${k} ${v}`).join(', ');
+  say(`\ncrawled in ${seconds.toFixed(1)} s: ${summary.pages} pages, searches: ${runs}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+  say(`API: ${service.url}/api/weekly-counts?series=convicted&article=337`);
+  process.stdout.write(
+    `${JSON.stringify({ courts: summary.courts, cases: summary.cases, defendants: summary.defendants, weeks: summary.weeks, pages: summary.pages, seconds, peakRssMb: Math.round(peakRss / 2 ** 20) })}\n`,
+  );
+  if (flags.has('exit-when-done')) {
+    await service.close();
+    await sim.close();
+    return 0;
+  }
+  say('serving; Ctrl-C stops');
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  await service.close();
+  await sim.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof UsageError || err instanceof InvalidConfigError || err instanceof RangeError) {
+      say(err.message);
+      process.exit(2);
+    }
+    say(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);
