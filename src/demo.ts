@@ -41,7 +41,10 @@ async function main(): Promise<number> {
   const databaseUrl = base.DATABASE_URL ?? LOCAL_DATABASE_URL;
   await resetDemoDatabase(databaseUrl);
 
-  const courtCodes = militaryCourts.filter((c) => c.level === 'garrison' || c.level === 'okrug').slice(0, nCourts).map((c) => c.code);
+  // Garrison courts first: they try most Art. 337 cases; okrug courts add appeals.
+  const courtCodes = [...militaryCourts.filter((c) => c.level === 'garrison'), ...militaryCourts.filter((c) => c.level === 'okrug')]
+    .slice(0, nCourts)
+    .map((c) => c.code);
   const behaviours = demoBehaviours(courtCodes);
   const sim = await startCourtSimulator({ seed, courts: courtCodes, from, to, now: addDays(to, 90), behaviours });
   say(`simulator: ${courtCodes.length} courts at ${sim.url} (seed ${seed}, ${from}..${to})`);

@@ -110,23 +110,27 @@ export class CrawlRunsService {
         await tx.query(
           `INSERT INTO court_week_coverage (court_code, week, date_field, article, outcome, run_id, crawled_at)
            SELECT $1, w::date, $2, $3, $4, $5, now()
-             FROM generate_series($6::date, $7::date - 6, interval '7 days') w
+             FROM generate_series(date_trunc('week', $6::date + 6), $7::date - 6, interval '7 days') w
            ON CONFLICT (court_code, week, date_field, article) DO UPDATE
              SET outcome = EXCLUDED.outcome, run_id = EXCLUDED.run_id, crawled_at = EXCLUDED.crawled_at`,
           [run.court_code, run.date_field, run.article, outcome, runId, run.window_from, run.window_to],
         );
       }
       // A failed crawl never erases what an earlier good crawl saw; weeks never seen stay uncovered.
-      await tx.query(
+      // TypeORM answers an UPDATE with [rows, count].
+      const [[court]] = await tx.query(
         `UPDATE courts SET last_crawl_at = now(), last_outcome = $2,
-                last_good_crawl_at = CASE WHEN $2 IN ('ok','empty') THEN now() ELSE last_good_crawl_at END,
-                captcha_waiting = CASE WHEN $2 = 'captcha' THEN true WHEN $2 IN ('ok','empty') THEN false ELSE captcha_waiting END,
+                last_good_crawl_at = CASE WHEN $2 IN ('ok','empty') THEN now() ELSE courts.last_good_crawl_at END,
+                captcha_waiting = CASE WHEN $2 = 'captcha' THEN true WHEN $2 IN ('ok','empty') THEN false ELSE courts.captcha_waiting END,
                 health_note = $3
-          WHERE code = $1`,
+           FROM (SELECT last_outcome AS previous FROM courts WHERE code = $1) before
+          WHERE code = $1
+          RETURNING before.previous AS last_outcome`,
         [run.court_code, outcome, problems[0] ?? null],
       );
-      if (outcome !== 'ok' && outcome !== 'empty') {
-        this.log.warn(`crawl ${runId} ended ${outcome}${problems.length ? `: ${problems.join('; ')}` : ''}`);
+      // One line when a court's health changes, not one per search.
+      if (outcome !== 'ok' && outcome !== 'empty' && court?.last_outcome !== outcome) {
+        this.log.warn(`court ${run.court_code}: crawl ended ${outcome}${problems.length ? ` (${problems[0]})` : ''}`);
       }
       return outcome;
     });
