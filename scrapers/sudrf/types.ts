@@ -100,6 +100,14 @@ export interface CaseAct {
   text: string | null;
 }
 
+/** The court below, as an appeal or cassation card shows it (РАССМОТРЕНИЕ В НИЖЕСТОЯЩЕМ СУДЕ). */
+export interface LowerCourt {
+  court: string | null;
+  caseNumber: string | null;
+  judge: string | null;
+  decidedOn: string | null;
+}
+
 export interface CaseCard {
   caseNumber: string;
   uid: string | null;
@@ -114,6 +122,8 @@ export interface CaseCard {
   defendants: Defendant[];
   events: CaseEvent[];
   acts: CaseAct[];
+  /** Present only on cards that show the court below. */
+  lowerCourt?: LowerCourt;
 }
 
 export interface ParsedPage {
