@@ -27,8 +27,8 @@ function gammaQuantile(p: number, a: number): number {
   // Bracket the root: error(0) < 0, and error grows with y.
   let y = initialGuess(p, a, logGammaA);
   let lo = 0;
-  let hi = y;
-  while (error(hi) < 0) {
+  let hi = y > 0 ? y : Number.MIN_VALUE;
+  while (error(hi) < 0 && hi < Number.MAX_VALUE) {
     lo = hi;
     hi *= 2;
   }

@@ -20,6 +20,7 @@ function lowerTailQuantile(p: number): number {
     const e = normalCdf(x) - p;
     const u = e * SQRT_TWO_PI * Math.exp((x * x) / 2);
     const step = u / (1 + (x * u) / 2);
+    if (!Number.isFinite(step)) break;
     x -= step;
     if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(x))) break;
   }
