@@ -1,8 +1,13 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
@@ -460,4 +465,120 @@ describe('PoliteFetcher: request and response', () => {
       expect((e as Error).message).not.toContain('secret');
     }
   });
+});
+
+// A throw-away test CA (valid until 2126) and a server certificate for 127.0.0.1 that it signed.
+// Trusted nowhere; the key exists only for these tests.
+const TEST_CA_PEM = `-----BEGIN CERTIFICATE-----
+MIIB3jCCAYWgAwIBAgIUKUkXZCkOcxWiRdtzHcFzNxkOJGgwCgYIKoZIzj0EAwIw
+PDE6MDgGA1UEAwwxdmVyZGljdC13YXRjaCB0ZXN0IHJvb3QgQ0EgKG5vdCB0cnVz
+dGVkIGFueXdoZXJlKTAgFw0yNjExMjYxNDQ5MjRaGA8yMTI2MTEwMjE0NDkyNFow
+PDE6MDgGA1UEAwwxdmVyZGljdC13YXRjaCB0ZXN0IHJvb3QgQ0EgKG5vdCB0cnVz
+dGVkIGFueXdoZXJlKTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABA3vIykiAzAd
+lGiykCZev5ob1WfG8xfcRDdu/mmNk7fh5yb9NfXrhTVrHGJD6+LlX4mPxAHuaUkV
+SFlXBOKF2CGjYzBhMB0GA1UdDgQWBBTTEyOw9fIL+kb9Yz3sQbSwL3IggDAfBgNV
+HSMEGDAWgBTTEyOw9fIL+kb9Yz3sQbSwL3IggDAPBgNVHRMBAf8EBTADAQH/MA4G
+A1UdDwEB/wQEAwIBBjAKBggqhkjOPQQDAgNHADBEAiBfuEZ5wdCYm2pZab1/C8z4
+P/CEA8mCqZndkWWbxBqSyQIgWNft2HZKxCCYCDlpygwhw0hWeWCkeSJOKGyfFP0r
+O4s=
+-----END CERTIFICATE-----
+`;
+const TEST_SERVER_CERT = `-----BEGIN CERTIFICATE-----
+MIIB0zCCAXigAwIBAgIUCd3UWpETvaDCYHr9gY5kxgAiMWkwCgYIKoZIzj0EAwIw
+PDE6MDgGA1UEAwwxdmVyZGljdC13YXRjaCB0ZXN0IHJvb3QgQ0EgKG5vdCB0cnVz
+dGVkIGFueXdoZXJlKTAgFw0yNjExMjYxNDQ5MjRaGA8yMTI2MTEwMjE0NDkyNFow
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+z0kDR8sX4+xu2DPI8ObotOcOPuru3APziooAfDB8vJbo6qupJgxB65+ijcX1DqqF
+RGRBPoVlSyCFm8y7lbn7baN+MHwwGgYDVR0RBBMwEYcEfwAAAYIJbG9jYWxob3N0
+MAkGA1UdEwQCMAAwEwYDVR0lBAwwCgYIKwYBBQUHAwEwHQYDVR0OBBYEFI2tIV0r
+hd2dl6XadK0BApkED2QQMB8GA1UdIwQYMBaAFNMTI7D18gv6Rv1jPexBtLAvciCA
+MAoGCCqGSM49BAMCA0kAMEYCIQC9f9tp7sOq+vIljP37sMWP8ZF8bHbZFe390oLX
+TtUgOwIhAJbQrUDkiKk4IZ5OxtFterp4DuQh0/f0n96N7y2E9iXq
+-----END CERTIFICATE-----
+`;
+const TEST_SERVER_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgbX3Lg1Y7Af+BRX/L
+j/6SedGNbdc2Uf7oCLWO4NfchFWhRANCAATPSQNHyxfj7G7YM8jw5ui05w4+6u7c
+A/OKigB8MHy8lujqq6kmDEHrn6KNxfUOqoVEZEE+hWVLIIWbzLuVuftt
+-----END PRIVATE KEY-----
+`;
+
+/** An HTTPS server whose chain ends in TEST_CA_PEM, as court sites' chains end in the Russian Trusted Root CA. */
+async function serveTls(): Promise<{ base: string; requests: () => number }> {
+  let requests = 0;
+  const server = https.createServer({ cert: TEST_SERVER_CERT, key: TEST_SERVER_KEY }, (_req, res) => {
+    requests += 1;
+    res.end('secure');
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  open.push({
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
+  return { base: `https://127.0.0.1:${port}`, requests: () => requests };
+}
+
+/** Runs a fresh Node process that requests `url` through an undici Agent set up as PoliteFetcher's. */
+function requestInChild(url: string, extraCaFile: string | undefined): Promise<{ status?: number; code?: string }> {
+  const script = `
+    import { Agent } from 'undici';
+    const agent = new Agent({ headersTimeout: 5000, bodyTimeout: 5000, connect: { timeout: 5000 } });
+    const url = new URL(process.env.TARGET_URL);
+    try {
+      const res = await agent.request({ origin: url.origin, path: url.pathname, method: 'GET' });
+      await res.body.text();
+      console.log(JSON.stringify({ status: res.statusCode }));
+    } catch (error) {
+      console.log(JSON.stringify({ code: error.code ?? error.cause?.code ?? String(error) }));
+    }
+    await agent.close();
+  `;
+  const env: NodeJS.ProcessEnv = { ...process.env, TARGET_URL: url };
+  delete env.NODE_OPTIONS;
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.NODE_TLS_REJECT_UNAUTHORIZED;
+  if (extraCaFile) env.NODE_EXTRA_CA_CERTS = extraCaFile;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), env, timeout: 15_000 }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+    });
+  });
+}
+
+describe('PoliteFetcher: TLS', () => {
+  it('fails fast, without retries, on a certificate it cannot verify, pointing at NODE_EXTRA_CA_CERTS', async () => {
+    const server = await serveTls();
+    const t0 = performance.now();
+    const error = await fetcher({ retries: 3, backoffBaseMs: 1000, backoffMaxMs: 1000 })
+      .fetch(`${server.base}/`, { key: 'k' })
+      .then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchFailedError);
+    const failed = error as FetchFailedError;
+    expect(failed.reason).toBe('tls');
+    expect(failed.retryable).toBe(false);
+    expect(failed.attempts).toBe(1);
+    expect(failed.code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(failed.message).toContain('NODE_EXTRA_CA_CERTS');
+    expect(server.requests()).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(1000); // no backoff waited
+  }, 10_000);
+
+  it('trusts a CA given through NODE_EXTRA_CA_CERTS at start-up (undici uses Node TLS)', async () => {
+    const server = await serveTls();
+    const dir = mkdtempSync(join(tmpdir(), 'vw-ca-'));
+    try {
+      const caFile = join(dir, 'extra-ca.pem');
+      writeFileSync(caFile, TEST_CA_PEM);
+      expect(await requestInChild(`${server.base}/`, undefined)).toEqual({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+      expect(await requestInChild(`${server.base}/`, caFile)).toEqual({ status: 200 });
+      expect(server.requests()).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

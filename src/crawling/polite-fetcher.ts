@@ -260,7 +260,11 @@ export class PoliteFetcher {
           continue;
         }
         if (retry) {
-          this.log('debug', `${key} ${safeUrl(current)}: HTTP ${exchange.status} on try ${tryNo}/${this.settings.retries}, retrying after ${pauseMs} ms`);
+          this.log(
+            'debug',
+            `${key} ${safeUrl(current)}: HTTP ${exchange.status} on try ${tryNo}/${this.settings.retries}, ` +
+              `retrying after ${pauseMs} ms`,
+          );
           failures += 1;
           continue;
         }
@@ -271,7 +275,11 @@ export class PoliteFetcher {
       }
 
       if (retry) {
-        this.log('debug', `${key} ${safeUrl(current)}: ${describe(error)} on try ${tryNo}/${this.settings.retries}, retrying after ${pauseMs} ms`);
+        this.log(
+          'debug',
+          `${key} ${safeUrl(current)}: ${describe(error)} on try ${tryNo}/${this.settings.retries}, ` +
+            `retrying after ${pauseMs} ms`,
+        );
         failures += 1;
         continue;
       }
@@ -301,7 +309,11 @@ export class PoliteFetcher {
     const onOuterAbort = () => controller.abort(outer.reason);
     if (outer.aborted) throw outer.reason;
     outer.addEventListener('abort', onOuterAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no complete answer within ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs);
+    const { timeoutMs } = this.settings;
+    const timer = setTimeout(
+      () => controller.abort(new AttemptTimeout(`no complete answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const sent = performance.now();
     try {
       const response = await this.dispatcher.request({
@@ -413,9 +425,8 @@ export class PoliteFetcher {
       reason = 'network';
     }
     const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
-    return new FetchFailedError(`GET ${safe} (${key}) failed after ${tries}: ${detail}`, safe, key, attempts, reason, retryable, code, {
-      cause: error,
-    });
+    const message = `GET ${safe} (${key}) failed after ${tries}: ${detail}`;
+    return new FetchFailedError(message, safe, key, attempts, reason, retryable, code, { cause: error });
   }
 
   private log(level: 'debug' | 'warn', message: string): void {
