@@ -1,0 +1,30 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Env } from '../../src/config/env.schema.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** A real worker process (`node dist/src/main.js`, ROLE=worker) on the test's database and queues. */
+export function spawnWorker(env: Env, extra: Record<string, string> = {}): ChildProcess {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) continue;
+    vars[k] = Array.isArray(v) ? v.join(',') : String(v);
+  }
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+    env: { PATH: process.env.PATH ?? '', ...vars, ROLE: 'worker', LOG_LEVEL: 'error', ...extra },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+export function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function stopWorker(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await exited(child);
+}
