@@ -1,3 +1,4 @@
+import { readCaptcha } from './captcha.js';
 import { CardLayoutError, parseIndexedCard } from './card-parser.js';
 import { decodePage } from './cp1251.js';
 import { textOf } from './html-dom.js';
@@ -26,6 +27,8 @@ export function parsePage(bytesOrHtml: Uint8Array | string, url: string, content
         const content = byId(index, 'content');
         return { kind, reason, act: { text: content ? textOf(content) : textOf(index.doc) } };
       }
+      case 'captcha':
+        return { kind, reason, captcha: readCaptcha(index) };
       default:
         return { kind, reason };
     }

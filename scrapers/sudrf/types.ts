@@ -126,9 +126,16 @@ export interface CaseCard {
   lowerCourt?: LowerCourt;
 }
 
+export interface CaptchaChallenge {
+  /** `data:image/png;base64,…`, null when the page shows no readable image (e.g. «code rejected» only). */
+  imageDataUrl: string | null;
+  captchaId: string | null;
+}
+
 export interface ParsedPage {
   kind: PageKind;
   reason: string;
+  captcha?: CaptchaChallenge;
   listing?: Listing;
   card?: CaseCard;
   act?: { text: string };

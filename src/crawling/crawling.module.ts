@@ -1,8 +1,10 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { ENV } from '../config/config.module.js';
 import type { Env } from '../config/env.schema.js';
 import { TrendsModule } from '../trends/trends.module.js';
 import { VerdictsModule } from '../verdicts/verdicts.module.js';
+import { CaptchaController } from './captcha.controller.js';
+import { CaptchaService } from './captcha.service.js';
 import { CourtsService } from './courts.service.js';
 import { CrawlProgressService } from './crawl-progress.service.js';
 import { CrawlRunsService } from './crawl-runs.service.js';
@@ -22,10 +24,17 @@ import type { RateLimiter } from './rate-limiter.js';
 
 /** Crawling: services always; processors only in worker roles, the schedule only in scheduler roles. */
 @Module({})
-export class CrawlingModule {
+export class CrawlingModule implements OnApplicationShutdown {
+  constructor(private readonly fetcher: PoliteFetcher) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.fetcher.close();
+  }
+
   static forRoot(roles: { worker: boolean; scheduler: boolean }): DynamicModule {
     const providers: Provider[] = [
       CourtsService,
+      CaptchaService,
       CrawlRunsService,
       CrawlProgressService,
       CrawlService,
@@ -55,9 +64,10 @@ export class CrawlingModule {
     if (roles.scheduler) providers.push(CrawlScheduler);
     return {
       module: CrawlingModule,
+      controllers: [CaptchaController],
       imports: [CrawlQueuesModule, VerdictsModule, TrendsModule],
       providers,
-      exports: [CourtsService, CrawlProgressService, CrawlService, ReparseService, CrawlRunsService, PageStore, CrawlQueuesModule],
+      exports: [CaptchaService, CourtsService, CrawlProgressService, CrawlService, ReparseService, CrawlRunsService, PageStore, CrawlQueuesModule],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { ENV } from '../config/config.module.js';
 import type { Env } from '../config/env.schema.js';
+import { CaptchaService } from './captcha.service.js';
 import { CrawlRunsService } from './crawl-runs.service.js';
 import { PageStore } from './page-store.service.js';
 import { PoliteFetcher } from './polite-fetcher.js';
@@ -19,6 +20,7 @@ export class FetchService {
     private readonly fetcher: PoliteFetcher,
     private readonly pages: PageStore,
     private readonly runs: CrawlRunsService,
+    private readonly captcha: CaptchaService,
     @InjectQueue(QueueName.Parse) private readonly parseQueue: Queue<ParseJob>,
   ) {}
 
@@ -33,7 +35,8 @@ export class FetchService {
     }
     this.busy.add(court);
     try {
-      const page = await this.fetcher.fetch(url, { key: court });
+      const target = purpose === 'listing' ? await this.captcha.withSolution(court, url) : url;
+      const page = await this.fetcher.fetch(target, { key: court });
       const pageId = await this.pages.save(page, court);
       await this.parseQueue.add(purpose, { court, pageId, purpose, runId, pageNo, caseKey }, { jobId: `parse|${pageId}|${runId ?? 'card'}|${pageNo ?? 0}` });
       return pageId;

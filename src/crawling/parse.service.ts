@@ -7,6 +7,7 @@ import { ENV } from '../config/config.module.js';
 import type { Env } from '../config/env.schema.js';
 import { WeeklyCountsUpdater } from '../trends/weekly-counts.updater.js';
 import { CaseIngestService } from '../verdicts/case-ingest.service.js';
+import { CaptchaService } from './captcha.service.js';
 import { CrawlRunsService } from './crawl-runs.service.js';
 import { PageStore } from './page-store.service.js';
 import { QueueName, type FetchJob, type ParseJob } from './queue-names.js';
@@ -22,6 +23,7 @@ export class ParseService {
     private readonly runs: CrawlRunsService,
     private readonly ingest: CaseIngestService,
     private readonly counts: WeeklyCountsUpdater,
+    private readonly captcha: CaptchaService,
     @InjectQueue(QueueName.Fetch) private readonly fetchQueue: Queue<FetchJob>,
   ) {}
 
@@ -40,14 +42,15 @@ export class ParseService {
     }
     if (parsed.kind === 'unknown' && page.status >= 500) parsed = { ...parsed, kind: 'down', reason: `HTTP ${page.status}` };
     await this.pages.mark(page.id, parsed.kind, parsed.reason, null);
-    return job.purpose === 'card' ? this.handleCard(job, page.id, parsed) : this.handleListing(job, page.id, parsed, followUps);
+    return job.purpose === 'card' ? this.handleCard(job, page.id, parsed) : this.handleListing(job, page.id, page.url, parsed, followUps);
   }
 
-  private async handleListing(job: ParseJob, pageId: string, parsed: ParsedPage, followUps: boolean): Promise<string> {
+  private async handleListing(job: ParseJob, pageId: string, pageUrl: string, parsed: ParsedPage, followUps: boolean): Promise<string> {
     const runId = job.runId!;
     const pageNo = job.pageNo ?? 1;
     const instance = runId.split('|')[1] as Instance;
     const listing = parsed.kind === 'listing' ? parsed.listing! : null;
+    if (parsed.kind === 'captcha') await this.captcha.recordChallenge(job.court, parsed.captcha, pageId, pageUrl);
     if (listing) {
       const ingested = await this.ingest.ingestListing(job.court, instance, listing.rows, pageId);
       await this.counts.refreshCourt(job.court);

@@ -106,6 +106,11 @@ export class CaptchaBook {
     return this.latest.get(court) ?? this.issue(court, region);
   }
 
+  /** What a person reading the image of captcha `id` would type; undefined for an id never issued. */
+  answerFor(id: string): string | undefined {
+    return this.byId.get(id)?.answer;
+  }
+
   /** A pair is good for any court of the region it was issued in, until it expires. */
   accepts(region: string, answer: string | undefined, id: string | undefined, now = Date.now()): boolean {
     if (!answer || !id) return false;

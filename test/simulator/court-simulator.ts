@@ -113,6 +113,8 @@ export interface CourtSimulator {
   behaviourOf(code: string): BehaviourSpec;
   /** The answer to the captcha the court showed last (one is issued if none was shown yet). */
   captchaAnswer(code: string): string;
+  /** The digits shown by the captcha image with this captchaid (what a person would read off it). */
+  captchaAnswerFor(captchaId: string): string | undefined;
   currentCaptcha(code: string): { id: string; answer: string };
   /** The simulated today (ISO); moving it publishes (or hides) cases. */
   readonly now: string;
@@ -371,6 +373,7 @@ export async function startCourtSimulator(opts: CourtSimulatorOptions): Promise<
     setBehaviour,
     behaviourOf,
     captchaAnswer: (code) => sim.currentCaptcha(code).answer,
+    captchaAnswerFor: (id) => captchas.answerFor(id),
     currentCaptcha: (code) => {
       const model = models.get(code.toUpperCase());
       if (!model) throw new RangeError(`court ${code} is not simulated`);
