@@ -46,7 +46,6 @@ export class CreateCasesAndDefendants1795700000200 implements MigrationInterface
         part    text NOT NULL,
         PRIMARY KEY (case_id, article, part)
       )`);
-    await q.query(`CREATE INDEX case_charges_article_idx ON case_charges (article, part)`);
     // part '*' = the article as a whole (a case counts once however many parts it has).
     await q.query(`
       CREATE TABLE weekly_counts (

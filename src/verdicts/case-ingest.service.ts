@@ -6,7 +6,7 @@ import type { CaseCard, Defendant, Instance, ListingRow } from '../../scrapers/s
 export interface IngestedRow {
   caseNumber: string;
   cardUrl: string | null;
-  /** New case, or its listing row changed since it was last seen: its card is worth (re)fetching. */
+  /** New case, or its listing row changed since it was last seen, or its card was never read: worth (re)fetching. */
   changed: boolean;
 }
 
@@ -17,64 +17,91 @@ export function rowHash(row: ListingRow): string {
   return createHash('sha1').update(payload).digest('hex');
 }
 
+const UPSERT_CASES = `
+  WITH input AS (
+    SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::text[],
+                         $10::date[], $11::text[], $12::text[], $13::text[]) AS t(n, sid, uid, rcv, dec, res, oc, lf, j, u, h)
+  ), before AS (
+    SELECT case_number, row_hash, card_fetched_at IS NOT NULL AS has_card
+      FROM cases WHERE court_code = $1 AND instance = $2 AND case_number = ANY($3::text[])
+  ), up AS (
+    INSERT INTO cases (court_code, instance, case_number, site_case_id, uid, received_on, decided_on, result, outcome,
+                       legal_force_on, judge, card_url, row_hash, page_id)
+    SELECT $1, $2, n, sid, uid, rcv, dec, res, oc, lf, j, u, h, $14 FROM input
+    ON CONFLICT (court_code, case_number, instance) DO UPDATE SET
+      site_case_id = COALESCE(EXCLUDED.site_case_id, cases.site_case_id),
+      uid = COALESCE(EXCLUDED.uid, cases.uid),
+      received_on = EXCLUDED.received_on, decided_on = EXCLUDED.decided_on,
+      result = EXCLUDED.result, outcome = EXCLUDED.outcome, legal_force_on = EXCLUDED.legal_force_on,
+      judge = EXCLUDED.judge, card_url = COALESCE(EXCLUDED.card_url, cases.card_url),
+      row_hash = EXCLUDED.row_hash, page_id = COALESCE(EXCLUDED.page_id, cases.page_id), last_seen_at = now()
+    RETURNING id, case_number
+  )
+  SELECT up.id, up.case_number, before.row_hash AS old_hash, COALESCE(before.has_card, false) AS has_card
+    FROM up LEFT JOIN before USING (case_number)`;
+
+// Defendants and the (article, part) charges derived from them, for the cases whose listing row changed.
+// Upserts plus deletes of rows that are gone, so a case keeps no stale defendant or charge.
+const REPLACE_DEFENDANTS = `
+  WITH d AS (
+    SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::date[])
+      AS t(case_id, position, name, articles, result, outcome, decided_on)
+  ), upsert AS (
+    INSERT INTO defendants (case_id, position, name, articles, result, outcome, decided_on) SELECT * FROM d
+    ON CONFLICT (case_id, position) DO UPDATE SET
+      name = COALESCE(EXCLUDED.name, defendants.name),
+      articles = CASE WHEN jsonb_array_length(EXCLUDED.articles) > 0 THEN EXCLUDED.articles ELSE defendants.articles END,
+      result = COALESCE(EXCLUDED.result, defendants.result),
+      outcome = COALESCE(EXCLUDED.outcome, defendants.outcome),
+      decided_on = COALESCE(EXCLUDED.decided_on, defendants.decided_on)
+  ), cases_ AS (
+    SELECT * FROM unnest($8::bigint[], $9::int[]) AS k(case_id, n)
+  ), gone AS (
+    DELETE FROM defendants x USING cases_ k WHERE x.case_id = k.case_id AND x.position >= k.n
+  ), ch AS (
+    SELECT * FROM unnest($10::bigint[], $11::text[], $12::text[]) AS t(case_id, article, part)
+  ), stale AS (
+    DELETE FROM case_charges x USING cases_ k WHERE x.case_id = k.case_id
+       AND NOT EXISTS (SELECT 1 FROM ch WHERE ch.case_id = x.case_id AND ch.article = x.article AND ch.part = x.part)
+  )
+  INSERT INTO case_charges (case_id, article, part) SELECT * FROM ch ON CONFLICT DO NOTHING`;
+
 /**
  * Idempotent upserts of cases and defendants on their natural keys (court, case number, instance), so a
- * re-crawl, a retried job or a re-parse never double-counts. One statement per table per page.
+ * re-crawl, a retried job or a re-parse never double-counts. Two statements per batch of rows; a row that
+ * did not change since it was last seen only has its last_seen_at moved.
  */
 @Injectable()
 export class CaseIngestService {
   constructor(private readonly db: DataSource) {}
 
-  async ingestListing(court: string, instance: Instance, rows: ListingRow[], pageId: string): Promise<IngestedRow[]> {
+  async ingestListing(court: string, instance: Instance, rows: ListingRow[], pageId: string | null): Promise<IngestedRow[]> {
     if (!rows.length) return [];
     const unique = [...new Map(rows.map((r) => [r.caseNumber, r])).values()];
+    const hashes = unique.map(rowHash);
     return this.db.transaction(async (tx) => {
-      const hashes = unique.map(rowHash);
-      const before: { case_number: string; row_hash: string | null; card_fetched_at: Date | null }[] = await tx.query(
-        `SELECT case_number, row_hash, card_fetched_at FROM cases
-          WHERE court_code = $1 AND instance = $2 AND case_number = ANY($3)`,
-        [court, instance, unique.map((r) => r.caseNumber)],
-      );
-      const known = new Map(before.map((b) => [b.case_number, b]));
-      const ids: { id: string; case_number: string }[] = await tx.query(
-        `INSERT INTO cases (court_code, instance, case_number, site_case_id, uid, received_on, decided_on, result, outcome,
-                            legal_force_on, judge, card_url, row_hash, page_id)
-         SELECT $1, $2, n, sid, uid, rcv::date, dec::date, res, oc, lf::date, j, u, h, $14
-           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::text[], $11::text[], $12::text[], $13::text[]) AS t(n, sid, uid, rcv, dec, res, oc, lf, j, u, h)
-         ON CONFLICT (court_code, case_number, instance) DO UPDATE SET
-           site_case_id = COALESCE(EXCLUDED.site_case_id, cases.site_case_id),
-           uid = COALESCE(EXCLUDED.uid, cases.uid),
-           received_on = EXCLUDED.received_on, decided_on = EXCLUDED.decided_on,
-           result = EXCLUDED.result, outcome = EXCLUDED.outcome, legal_force_on = EXCLUDED.legal_force_on,
-           judge = EXCLUDED.judge, card_url = COALESCE(EXCLUDED.card_url, cases.card_url),
-           row_hash = EXCLUDED.row_hash, page_id = EXCLUDED.page_id, last_seen_at = now()
-         RETURNING id, case_number`,
-        [
-          court,
-          instance,
-          unique.map((r) => r.caseNumber),
-          unique.map((r) => r.caseId),
-          unique.map((r) => r.caseUid),
-          unique.map((r) => r.receivedOn),
-          unique.map((r) => r.decidedOn),
-          unique.map((r) => r.result),
-          unique.map((r) => r.outcome),
-          unique.map((r) => r.legalForceOn),
-          unique.map((r) => r.judge),
-          unique.map((r) => r.cardUrl),
-          hashes,
-          pageId,
-        ],
-      );
-      const idOf = new Map(ids.map((r) => [r.case_number, r.id]));
-      await this.replaceDefendants(
-        tx,
-        unique.map((r) => ({ caseId: idOf.get(r.caseNumber)!, defendants: r.defendants })),
-      );
+      const upserted: { id: string; case_number: string; old_hash: string | null; has_card: boolean }[] = await tx.query(UPSERT_CASES, [
+        court,
+        instance,
+        unique.map((r) => r.caseNumber),
+        unique.map((r) => r.caseId),
+        unique.map((r) => r.caseUid),
+        unique.map((r) => r.receivedOn),
+        unique.map((r) => r.decidedOn),
+        unique.map((r) => r.result),
+        unique.map((r) => r.outcome),
+        unique.map((r) => r.legalForceOn),
+        unique.map((r) => r.judge),
+        unique.map((r) => r.cardUrl),
+        hashes,
+        pageId,
+      ]);
+      const byNumber = new Map(upserted.map((u) => [u.case_number, u]));
+      const changed = unique.filter((r, i) => byNumber.get(r.caseNumber)!.old_hash !== hashes[i]);
+      await this.replaceDefendants(tx, changed.map((r) => ({ caseId: byNumber.get(r.caseNumber)!.id, defendants: r.defendants })));
       return unique.map((r, i) => {
-        const prev = known.get(r.caseNumber);
-        return { caseNumber: r.caseNumber, cardUrl: r.cardUrl, changed: !prev || prev.row_hash !== hashes[i] || !prev.card_fetched_at };
+        const u = byNumber.get(r.caseNumber)!;
+        return { caseNumber: r.caseNumber, cardUrl: r.cardUrl, changed: u.old_hash !== hashes[i] || !u.has_card };
       });
     });
   }
@@ -103,55 +130,33 @@ export class CaseIngestService {
     });
   }
 
-  private async replaceDefendants(
-    tx: EntityManager,
-    cases: { caseId: string; defendants: Defendant[] }[],
-  ): Promise<void> {
-    const caseIds: string[] = [];
-    const positions: number[] = [];
-    const names: (string | null)[] = [];
-    const articles: string[] = [];
-    const results: (string | null)[] = [];
-    const outcomes: (string | null)[] = [];
-    const dates: (string | null)[] = [];
+  private async replaceDefendants(tx: EntityManager, cases: { caseId: string; defendants: Defendant[] }[]): Promise<void> {
+    if (!cases.length) return;
+    const d = { caseId: [] as string[], position: [] as number[], name: [] as (string | null)[], articles: [] as string[], result: [] as (string | null)[], outcome: [] as (string | null)[], decidedOn: [] as (string | null)[] };
+    const ch = { caseId: [] as string[], article: [] as string[], part: [] as string[] };
     for (const c of cases) {
-      c.defendants.forEach((d, i) => {
-        caseIds.push(c.caseId);
-        positions.push(i);
-        names.push(d.name);
-        articles.push(JSON.stringify(d.articles));
-        results.push(d.result);
-        outcomes.push(d.outcome);
-        dates.push(d.decidedOn);
+      const charges = new Set<string>();
+      c.defendants.forEach((x, i) => {
+        d.caseId.push(c.caseId);
+        d.position.push(i);
+        d.name.push(x.name);
+        d.articles.push(JSON.stringify(x.articles));
+        d.result.push(x.result);
+        d.outcome.push(x.outcome);
+        d.decidedOn.push(x.decidedOn);
+        for (const a of x.articles) charges.add(`${a.article}\u0000${a.part ?? ''}`);
       });
+      for (const key of charges) {
+        const [article, part] = key.split('\u0000');
+        ch.caseId.push(c.caseId);
+        ch.article.push(article);
+        ch.part.push(part);
+      }
     }
-    const all = cases.map((c) => c.caseId);
-    await tx.query(
-      `DELETE FROM defendants d USING unnest($1::bigint[], $2::int[]) AS keep(case_id, n)
-        WHERE d.case_id = keep.case_id AND d.position >= keep.n`,
-      [all, cases.map((c) => c.defendants.length)],
-    );
-    if (caseIds.length) {
-      // A listing knows less than a card: what it leaves blank keeps what the card said.
-      await tx.query(
-        `INSERT INTO defendants (case_id, position, name, articles, result, outcome, decided_on)
-         SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::date[])
-         ON CONFLICT (case_id, position) DO UPDATE SET
-           name = COALESCE(EXCLUDED.name, defendants.name),
-           articles = CASE WHEN jsonb_array_length(EXCLUDED.articles) > 0 THEN EXCLUDED.articles ELSE defendants.articles END,
-           result = COALESCE(EXCLUDED.result, defendants.result),
-           outcome = COALESCE(EXCLUDED.outcome, defendants.outcome),
-           decided_on = COALESCE(EXCLUDED.decided_on, defendants.decided_on)`,
-        [caseIds, positions, names, articles, results, outcomes, dates],
-      );
-    }
-    await tx.query(`DELETE FROM case_charges WHERE case_id = ANY($1::bigint[])`, [all]);
-    await tx.query(
-      `INSERT INTO case_charges (case_id, article, part)
-       SELECT DISTINCT d.case_id, a->>'article', COALESCE(a->>'part', '')
-         FROM defendants d, jsonb_array_elements(d.articles) a
-        WHERE d.case_id = ANY($1::bigint[])`,
-      [all],
-    );
+    await tx.query(REPLACE_DEFENDANTS, [
+      d.caseId, d.position, d.name, d.articles, d.result, d.outcome, d.decidedOn,
+      cases.map((c) => c.caseId), cases.map((c) => c.defendants.length),
+      ch.caseId, ch.article, ch.part,
+    ]);
   }
 }
