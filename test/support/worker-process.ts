@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Env } from '../../src/config/env.schema.js';
 
-const root = join(import.meta.dirname, '..', '..');
+// The repository root, whether this runs from test/ (Jest) or from dist/test/ (benches).
+const root = import.meta.dirname.replace(/[\\/](dist[\\/])?test[\\/]support$/, '');
 
 /** A real worker process (`node dist/src/main.js`, ROLE=worker) on the test's database and queues. */
 export function spawnWorker(env: Env, extra: Record<string, string> = {}): ChildProcess {
