@@ -12,8 +12,8 @@ import { QueueName, type FetchJob, type ParseJob } from './queue-names.js';
 /** One polite request: fetch, keep the raw page, hand it to the parse queue. */
 @Injectable()
 export class FetchService {
-  /** Courts this process is already fetching from: their other jobs step aside instead of holding a slot. */
-  private readonly busy = new Set<string>();
+  /** Jobs per court this process holds (fetching, or next in line): more step aside instead of taking a slot. */
+  private readonly held = new Map<string, number>();
 
   constructor(
     @Inject(ENV) private readonly env: Env,
@@ -26,14 +26,15 @@ export class FetchService {
 
   async handle(job: Job<FetchJob>, token?: string): Promise<string> {
     const { court, url, purpose, runId, pageNo, caseKey } = job.data;
-    if (this.busy.has(court)) {
+    const held = this.held.get(court) ?? 0;
+    if (held >= 2) {
       // The per-court limiter would make this job wait anyway; waiting in the delayed set keeps the
       // worker's slots for other courts.
-      const spread = this.env.CRAWL_MIN_INTERVAL_MS * (1 + Math.random() * 3);
-      await job.moveToDelayed(Date.now() + Math.max(spread, 10), token);
+      const spread = Math.max(this.env.CRAWL_MIN_INTERVAL_MS, 50) * (1 + Math.random() * 3);
+      await job.moveToDelayed(Date.now() + spread, token);
       throw new DelayedError();
     }
-    this.busy.add(court);
+    this.held.set(court, held + 1);
     try {
       const target = purpose === 'listing' ? await this.captcha.withSolution(court, url) : url;
       const page = await this.fetcher.fetch(target, { key: court });
@@ -41,7 +42,9 @@ export class FetchService {
       await this.parseQueue.add(purpose, { court, pageId, purpose, runId, pageNo, caseKey }, { jobId: `parse|${pageId}|${runId ?? 'card'}|${pageNo ?? 0}` });
       return pageId;
     } finally {
-      this.busy.delete(court);
+      const left = (this.held.get(court) ?? 1) - 1;
+      if (left > 0) this.held.set(court, left);
+      else this.held.delete(court);
     }
   }
 

@@ -52,8 +52,8 @@ export class ParseService {
     const listing = parsed.kind === 'listing' ? parsed.listing! : null;
     if (parsed.kind === 'captcha') await this.captcha.recordChallenge(job.court, parsed.captcha, pageId, pageUrl);
     if (listing) {
-      const ingested = await this.ingest.ingestListing(job.court, instance, listing.rows, pageId);
-      await this.counts.refreshCourt(job.court);
+      const { rows: ingested, touchedDates } = await this.ingest.ingestListing(job.court, instance, listing.rows, pageId);
+      await this.counts.refreshCourt(job.court, touchedDates);
       if (followUps && listing.nextPageUrl) {
         await this.fetchQueue.add(
           'listing',
@@ -91,8 +91,8 @@ export class ParseService {
       return parsed.kind;
     }
     const instance = (job.caseKey?.instance ?? parsed.card.instance ?? 'first') as Instance;
-    await this.ingest.ingestCard(job.court, instance, { ...parsed.card, caseNumber: job.caseKey?.caseNumber ?? parsed.card.caseNumber }, pageId);
-    await this.counts.refreshCourt(job.court);
+    const touched = await this.ingest.ingestCard(job.court, instance, { ...parsed.card, caseNumber: job.caseKey?.caseNumber ?? parsed.card.caseNumber }, pageId);
+    await this.counts.refreshCourt(job.court, touched);
     return 'card';
   }
 }

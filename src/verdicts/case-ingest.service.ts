@@ -3,6 +3,12 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseCard, Defendant, Instance, ListingRow } from '../../scrapers/sudrf/types.js';
 
+export interface IngestResult {
+  rows: IngestedRow[];
+  /** Receipt and decision dates, before and after, of every case that changed: the weeks to recount. */
+  touchedDates: string[];
+}
+
 export interface IngestedRow {
   caseNumber: string;
   cardUrl: string | null;
@@ -22,7 +28,7 @@ const UPSERT_CASES = `
     SELECT * FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::text[],
                          $10::date[], $11::text[], $12::text[], $13::text[]) AS t(n, sid, uid, rcv, dec, res, oc, lf, j, u, h)
   ), before AS (
-    SELECT case_number, row_hash, card_fetched_at IS NOT NULL AS has_card
+    SELECT case_number, row_hash, card_fetched_at IS NOT NULL AS has_card, received_on, decided_on
       FROM cases WHERE court_code = $1 AND instance = $2 AND case_number = ANY($3::text[])
   ), up AS (
     INSERT INTO cases (court_code, instance, case_number, site_case_id, uid, received_on, decided_on, result, outcome,
@@ -35,9 +41,11 @@ const UPSERT_CASES = `
       result = EXCLUDED.result, outcome = EXCLUDED.outcome, legal_force_on = EXCLUDED.legal_force_on,
       judge = EXCLUDED.judge, card_url = COALESCE(EXCLUDED.card_url, cases.card_url),
       row_hash = EXCLUDED.row_hash, page_id = COALESCE(EXCLUDED.page_id, cases.page_id), last_seen_at = now()
-    RETURNING id, case_number
+    RETURNING id, case_number, received_on, decided_on
   )
-  SELECT up.id, up.case_number, before.row_hash AS old_hash, COALESCE(before.has_card, false) AS has_card
+  SELECT up.id, up.case_number, before.row_hash AS old_hash, COALESCE(before.has_card, false) AS has_card,
+         ARRAY[to_char(up.received_on, 'YYYY-MM-DD'), to_char(up.decided_on, 'YYYY-MM-DD'),
+               to_char(before.received_on, 'YYYY-MM-DD'), to_char(before.decided_on, 'YYYY-MM-DD')] AS dates
     FROM up LEFT JOIN before USING (case_number)`;
 
 // Defendants and the (article, part) charges derived from them, for the cases whose listing row changed.
@@ -75,12 +83,13 @@ const REPLACE_DEFENDANTS = `
 export class CaseIngestService {
   constructor(private readonly db: DataSource) {}
 
-  async ingestListing(court: string, instance: Instance, rows: ListingRow[], pageId: string | null): Promise<IngestedRow[]> {
-    if (!rows.length) return [];
+  async ingestListing(court: string, instance: Instance, rows: ListingRow[], pageId: string | null): Promise<IngestResult> {
+    if (!rows.length) return { rows: [], touchedDates: [] };
     const unique = [...new Map(rows.map((r) => [r.caseNumber, r])).values()];
     const hashes = unique.map(rowHash);
     return this.db.transaction(async (tx) => {
-      const upserted: { id: string; case_number: string; old_hash: string | null; has_card: boolean }[] = await tx.query(UPSERT_CASES, [
+      const upserted: { id: string; case_number: string; old_hash: string | null; has_card: boolean; dates: (string | null)[] }[] =
+        await tx.query(UPSERT_CASES, [
         court,
         instance,
         unique.map((r) => r.caseNumber),
@@ -99,18 +108,21 @@ export class CaseIngestService {
       const byNumber = new Map(upserted.map((u) => [u.case_number, u]));
       const changed = unique.filter((r, i) => byNumber.get(r.caseNumber)!.old_hash !== hashes[i]);
       await this.replaceDefendants(tx, changed.map((r) => ({ caseId: byNumber.get(r.caseNumber)!.id, defendants: r.defendants })));
-      return unique.map((r, i) => {
+      const touchedDates = changed.flatMap((r) => byNumber.get(r.caseNumber)!.dates).filter((d): d is string => d !== null);
+      const ingested = unique.map((r, i) => {
         const u = byNumber.get(r.caseNumber)!;
         return { caseNumber: r.caseNumber, cardUrl: r.cardUrl, changed: u.old_hash !== hashes[i] || !u.has_card };
       });
+      return { rows: ingested, touchedDates };
     });
   }
 
-  /** A card refines a case the listing announced: per-defendant results and the judicial UID. */
-  async ingestCard(court: string, instance: Instance, card: CaseCard, pageId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const rows: { id: string }[] = await tx.query(
-        `INSERT INTO cases (court_code, instance, case_number, uid, received_on, decided_on, result, outcome,
+  /** A card refines a case the listing announced: per-defendant results and the judicial UID. Returns the touched dates. */
+  async ingestCard(court: string, instance: Instance, card: CaseCard, pageId: string): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const rows: { id: string; dates: (string | null)[] }[] = await tx.query(
+        `WITH before AS (SELECT received_on, decided_on FROM cases WHERE court_code = $1 AND instance = $2 AND case_number = $3)
+         INSERT INTO cases (court_code, instance, case_number, uid, received_on, decided_on, result, outcome,
                             legal_force_on, judge, page_id, card_fetched_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
          ON CONFLICT (court_code, case_number, instance) DO UPDATE SET
@@ -122,11 +134,13 @@ export class CaseIngestService {
            legal_force_on = COALESCE(EXCLUDED.legal_force_on, cases.legal_force_on),
            judge = COALESCE(EXCLUDED.judge, cases.judge),
            card_fetched_at = now(), last_seen_at = now()
-         RETURNING id`,
+         RETURNING id, ARRAY[to_char(received_on, 'YYYY-MM-DD'), to_char(decided_on, 'YYYY-MM-DD'),
+                             (SELECT to_char(received_on, 'YYYY-MM-DD') FROM before), (SELECT to_char(decided_on, 'YYYY-MM-DD') FROM before)] AS dates`,
         [court, instance, card.caseNumber, card.uid, card.receivedOn, card.decidedOn, card.result, card.outcome,
           card.legalForceOn, card.judge, pageId],
       );
       if (card.defendants.length) await this.replaceDefendants(tx, [{ caseId: rows[0].id, defendants: card.defendants }]);
+      return rows[0].dates.filter((d): d is string => d !== null);
     });
   }
 
