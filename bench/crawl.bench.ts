@@ -36,7 +36,7 @@ async function main() {
     LOG_LEVEL: 'error',
   });
   const control = await startService(env, { logger: ['error'], roles: { api: false, worker: false, scheduler: false } });
-  const worker = spawnWorker(env);
+  const worker = spawnWorker(env, process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {});
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(worker.pid!))), 250);
   const started = performance.now();

@@ -67,7 +67,8 @@ export class ParseService {
           cards.map((r) => ({
             name: 'card',
             data: { court: job.court, url: r.cardUrl!, purpose: 'card' as const, caseKey: { caseNumber: r.caseNumber, instance } },
-            opts: { jobId: `card|${job.court}|${instance}|${r.caseNumber}|${pageId}` },
+            // One card fetch per state of the case, however many searches list it.
+            opts: { jobId: `card|${job.court}|${instance}|${r.caseNumber}|${r.hash}` },
           })),
         );
       }

@@ -17,6 +17,7 @@
 // - Logs carry the key, origin and path, never query strings or bodies.
 
 import { promisify } from 'node:util';
+import { setMaxListeners } from 'node:events';
 import * as zlib from 'node:zlib';
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import type { RateLimiter, Release } from './rate-limiter.js';
@@ -152,6 +153,8 @@ export class PoliteFetcher {
     private readonly settings: PoliteFetcherSettings,
     private readonly limiter: RateLimiter,
   ) {
+    // Every fetch in flight listens on the closing signal; there are as many as the worker's concurrency.
+    setMaxListeners(0, this.closing.signal);
     const { timeoutMs, retries, backoffBaseMs, backoffMaxMs, retryAfterMaxMs } = settings;
     if (!settings.userAgent?.trim()) throw new RangeError('userAgent must not be empty');
     if (!(timeoutMs > 0)) throw new RangeError('timeoutMs must be positive');

@@ -14,6 +14,8 @@ export interface IngestedRow {
   cardUrl: string | null;
   /** New case, or its listing row changed since it was last seen, or its card was never read: worth (re)fetching. */
   changed: boolean;
+  /** Fingerprint of the row as seen now (see rowHash). */
+  hash: string;
 }
 
 /** Fingerprint of what a listing row says; a changed fingerprint means the case moved on. */
@@ -111,7 +113,7 @@ export class CaseIngestService {
       const touchedDates = changed.flatMap((r) => byNumber.get(r.caseNumber)!.dates).filter((d): d is string => d !== null);
       const ingested = unique.map((r, i) => {
         const u = byNumber.get(r.caseNumber)!;
-        return { caseNumber: r.caseNumber, cardUrl: r.cardUrl, changed: u.old_hash !== hashes[i] || !u.has_card };
+        return { caseNumber: r.caseNumber, cardUrl: r.cardUrl, changed: u.old_hash !== hashes[i] || !u.has_card, hash: hashes[i] };
       });
       return { rows: ingested, touchedDates };
     });

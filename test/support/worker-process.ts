@@ -13,7 +13,8 @@ export function spawnWorker(env: Env, extra: Record<string, string> = {}): Child
     vars[k] = Array.isArray(v) ? v.join(',') : String(v);
   }
   const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...vars, ROLE: 'worker', LOG_LEVEL: 'error', ...extra },
+    // The same heap cap as `npm start`: V8 otherwise grows the heap long before it collects.
+    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--max-old-space-size=192', ...vars, ROLE: 'worker', LOG_LEVEL: 'error', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
