@@ -86,7 +86,11 @@ export type ServedKind =
   | 'antibot'
   | 'unavailable'
   | 'not-found'
-  | 'control';
+  | 'control'
+  | 'mounted';
+
+/** Serves `/<prefix>/…` beside the courts (e.g. the news outlets of news-site.ts). */
+export type MountedHandler = (req: IncomingMessage, res: ServerResponse, path: string) => void;
 
 export interface RequestRecord {
   /** Court code from the first path segment; null for requests outside any court. */
@@ -123,6 +127,8 @@ export interface CourtSimulator {
   cases(code: string, instance?: SimInstance): readonly SimCase[];
   /** Counts of what is published now: first-instance cases and their defendants, appeal cases. */
   stats(): { courts: number; cases: number; defendants: number; appealCases: number };
+  /** Hands `/<prefix>/…` to another handler; its requests are recorded with kind 'mounted'. */
+  mount(prefix: string, handler: MountedHandler): void;
   close(): Promise<void>;
 }
 
@@ -199,6 +205,7 @@ export async function startCourtSimulator(opts: CourtSimulatorOptions): Promise<
 
   const captchas = new CaptchaBook(seed, opts.captchaTtlMs ?? 6 * 3600_000);
   const requests: RequestRecord[] = [];
+  const mounts = new Map<string, MountedHandler>();
   const timers = new Set<NodeJS.Timeout>();
   const latencyRng = new Rng(hashSeed(seed, 'latency'));
   const latency = (): number => {
@@ -301,6 +308,12 @@ export async function startCourtSimulator(opts: CourtSimulatorOptions): Promise<
       record.status = res.statusCode;
     });
 
+    const mounted = segments[0] && !model ? mounts.get(segments[0]) : undefined;
+    if (mounted) {
+      record.kind = 'mounted';
+      mounted(req, res, path);
+      return;
+    }
     if (!model) {
       record.kind = segments.length === 0 || segments[0] === '__sim' ? control(segments, res) : 'not-found';
       if (record.kind === 'not-found') {
@@ -404,6 +417,9 @@ export async function startCourtSimulator(opts: CourtSimulatorOptions): Promise<
         for (const c of m.appeal) if (isVisible(c, nowDay)) appealCases++;
       }
       return { courts: courts.length, cases, defendants, appealCases };
+    },
+    mount: (prefix, handler) => {
+      mounts.set(prefix, handler);
     },
     close: async () => {
       for (const t of timers) clearTimeout(t);
