@@ -119,30 +119,48 @@ export class CaseIngestService {
     });
   }
 
-  /** A card refines a case the listing announced: per-defendant results and the judicial UID. Returns the touched dates. */
+  /**
+   * A card refines a case the listing announced: per-defendant results and the judicial UID. Returns the dates
+   * whose weeks need recounting, none when the card agrees with what was stored (the usual case).
+   */
   async ingestCard(court: string, instance: Instance, card: CaseCard, pageId: string): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const rows: { id: string; dates: (string | null)[] }[] = await tx.query(
-        `WITH before AS (SELECT received_on, decided_on FROM cases WHERE court_code = $1 AND instance = $2 AND case_number = $3)
-         INSERT INTO cases (court_code, instance, case_number, uid, received_on, decided_on, result, outcome,
-                            legal_force_on, judge, page_id, card_fetched_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
-         ON CONFLICT (court_code, case_number, instance) DO UPDATE SET
-           uid = COALESCE(EXCLUDED.uid, cases.uid),
-           received_on = COALESCE(EXCLUDED.received_on, cases.received_on),
-           decided_on = COALESCE(EXCLUDED.decided_on, cases.decided_on),
-           result = COALESCE(EXCLUDED.result, cases.result),
-           outcome = COALESCE(EXCLUDED.outcome, cases.outcome),
-           legal_force_on = COALESCE(EXCLUDED.legal_force_on, cases.legal_force_on),
-           judge = COALESCE(EXCLUDED.judge, cases.judge),
-           card_fetched_at = now(), last_seen_at = now()
-         RETURNING id, ARRAY[to_char(received_on, 'YYYY-MM-DD'), to_char(decided_on, 'YYYY-MM-DD'),
-                             (SELECT to_char(received_on, 'YYYY-MM-DD') FROM before), (SELECT to_char(decided_on, 'YYYY-MM-DD') FROM before)] AS dates`,
+      const [row]: { id: string; dates: (string | null)[]; same_dates: boolean; charges: string | null }[] = await tx.query(
+        `WITH before AS (
+           SELECT c.received_on, c.decided_on, c.outcome,
+                  (SELECT string_agg(article || '|' || part, ',') FROM case_charges WHERE case_id = c.id) AS charges
+             FROM cases c WHERE court_code = $1 AND instance = $2 AND case_number = $3
+         ), up AS (
+           INSERT INTO cases (court_code, instance, case_number, uid, received_on, decided_on, result, outcome,
+                              legal_force_on, judge, page_id, card_fetched_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+           ON CONFLICT (court_code, case_number, instance) DO UPDATE SET
+             uid = COALESCE(EXCLUDED.uid, cases.uid),
+             received_on = COALESCE(EXCLUDED.received_on, cases.received_on),
+             decided_on = COALESCE(EXCLUDED.decided_on, cases.decided_on),
+             result = COALESCE(EXCLUDED.result, cases.result),
+             outcome = COALESCE(EXCLUDED.outcome, cases.outcome),
+             legal_force_on = COALESCE(EXCLUDED.legal_force_on, cases.legal_force_on),
+             judge = COALESCE(EXCLUDED.judge, cases.judge),
+             card_fetched_at = now(), last_seen_at = now()
+           RETURNING id, received_on, decided_on, outcome
+         )
+         SELECT up.id, before.charges,
+                ARRAY[to_char(up.received_on, 'YYYY-MM-DD'), to_char(up.decided_on, 'YYYY-MM-DD'),
+                      to_char(before.received_on, 'YYYY-MM-DD'), to_char(before.decided_on, 'YYYY-MM-DD')] AS dates,
+                (before.received_on IS NOT DISTINCT FROM up.received_on AND before.decided_on IS NOT DISTINCT FROM up.decided_on
+                 AND before.outcome IS NOT DISTINCT FROM up.outcome) AS same_dates
+           FROM up LEFT JOIN before ON true`,
         [court, instance, card.caseNumber, card.uid, card.receivedOn, card.decidedOn, card.result, card.outcome,
           card.legalForceOn, card.judge, pageId],
       );
-      if (card.defendants.length) await this.replaceDefendants(tx, [{ caseId: rows[0].id, defendants: card.defendants }]);
-      return rows[0].dates.filter((d): d is string => d !== null);
+      let sameCharges = true;
+      if (card.defendants.length) {
+        const charges = [...new Set(card.defendants.flatMap((d) => d.articles.map((a) => `${a.article}|${a.part ?? ''}`)))].sort().join(',');
+        sameCharges = charges === (row.charges ?? '').split(',').filter(Boolean).sort().join(',');
+        await this.replaceDefendants(tx, [{ caseId: row.id, defendants: card.defendants }]);
+      }
+      return row.same_dates && sameCharges ? [] : row.dates.filter((d): d is string => d !== null);
     });
   }
 
