@@ -489,9 +489,7 @@ describe('alerts: spikes by email, data alerts, subscriptions (real SMTP, Postgr
       const digests = await q('alert-digests').getJobs(['waiting', 'active', 'completed']);
       expect(digests.filter((j) => j.id === 'digest-weekly-20260302T0700')).toHaveLength(1);
     } finally {
-      const db = scheduler.app.get(DataSource);
       await scheduler.close();
-      await db.destroy();
     }
   }, 30_000);
 });
