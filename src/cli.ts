@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `npm run -s cli -- <command> …`: one entry for every command line of verdict-watch.
+import { InvalidConfigError } from './config/load-env.js';
+
 const commands: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
   parse: async () => (await import('./cli/parse.command.js')).parseCommand,
   'check-claim': async () => (await import('./cli/check-claim.command.js')).checkClaimCommand,
@@ -8,6 +10,7 @@ const commands: Record<string, () => Promise<(args: string[]) => Promise<number>
   crawl: async () => (await import('./cli/crawl.command.js')).crawlCommand,
   reparse: async () => (await import('./cli/reparse.command.js')).reparseCommand,
   migrate: async () => (await import('./cli/migrate.command.js')).migrateCommand,
+  'move-data': async () => (await import('./cli/move-data.command.js')).moveDataCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -16,5 +19,11 @@ if (!load) {
   process.stderr.write(`usage: cli <${Object.keys(commands).join('|')}> [options]\n`);
   process.exit(2);
 }
-const code = await (await load())(args);
-process.exitCode = code;
+try {
+  process.exitCode = await (await load())(args);
+} catch (err) {
+  // A bad setting, or the embedded database held by another process: the message says what to do.
+  if (!(err instanceof InvalidConfigError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exitCode = 2;
+}

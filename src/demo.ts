@@ -4,6 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { writeFile } from 'node:fs/promises';
 import type { Queue } from 'bullmq';
 import { startCourtSimulator, type Behaviour } from '../test/simulator/court-simulator.js';
+import { attachNewsSite } from '../test/simulator/news-site.js';
 import { militaryCourts } from '../scrapers/sudrf/court-registry.js';
 import { parseArgs, UsageError } from './cli/args.js';
 import { addDays, parseIsoDate } from './common/iso-week.js';
@@ -12,8 +13,12 @@ import { CrawlProgressService } from './crawling/crawl-progress.service.js';
 import { crawlSlot } from './crawling/crawl-slot.js';
 import { CrawlService } from './crawling/crawl.service.js';
 import { crawlQueues } from './crawling/queue-names.js';
+import { embeddedNotice, openBackend } from './database/backend.js';
 import { resetDemoDatabase } from './database/reset-demo-database.js';
-import { LOCAL_DATABASE_URL, startService } from './service.js';
+import { NewsCrawlService } from './news/news-crawl.service.js';
+import { NewsProgressService } from './news/news-progress.service.js';
+import { newsQueues } from './news/news-queues.js';
+import { startService } from './service.js';
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -38,8 +43,10 @@ async function main(): Promise<number> {
   if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
 
   const base = loadEnv();
-  const databaseUrl = base.DATABASE_URL ?? LOCAL_DATABASE_URL;
-  await resetDemoDatabase(databaseUrl);
+  // The configuration DATABASE_URL and REDIS_URL name; with neither, the embedded database in DATA_DIR.
+  const backend = await openBackend(base, { warn: say });
+  say(backend.kind === 'embedded' ? embeddedNotice(base.DATA_DIR) : backend.summary);
+  await resetDemoDatabase(backend.databaseUrl);
 
   // Garrison courts first: they try most Art. 337 cases; okrug courts add appeals.
   const courtCodes = [...militaryCourts.filter((c) => c.level === 'garrison'), ...militaryCourts.filter((c) => c.level === 'okrug')]
@@ -47,7 +54,8 @@ async function main(): Promise<number> {
     .map((c) => c.code);
   const behaviours = demoBehaviours(courtCodes);
   const sim = await startCourtSimulator({ seed, courts: courtCodes, from, to, now: addDays(to, 90), behaviours });
-  say(`simulator: ${courtCodes.length} courts at ${sim.url} (seed ${seed}, ${from}..${to})`);
+  const news = attachNewsSite(sim, { seed, from, to });
+  say(`simulator: ${courtCodes.length} courts and ten news feeds at ${sim.url} (seed ${seed}, ${from}..${to})`);
 
   const env = loadEnv({
     CRAWL_MIN_INTERVAL_MS: '20',
@@ -57,13 +65,13 @@ async function main(): Promise<number> {
     JOB_BACKOFF_MS: '200',
     FETCH_CONCURRENCY: '32',
     ...process.env,
-    DATABASE_URL: databaseUrl,
     COURT_BASE_URL: `${sim.url}/{code}/`,
+    NEWS_BASE_URL: news.baseUrl,
     CRAWL_COURTS: courtCodes.join(','),
     PORT: values.port ?? process.env.PORT ?? '3000',
   });
-  const service = await startService(env, { logger: ['error', 'warn'], roles: { api: true, worker: true, scheduler: false } });
-  for (const name of crawlQueues) await service.app.get<Queue>(getQueueToken(name)).obliterate({ force: true });
+  const service = await startService(env, { backend, handleSignals: false, logger: ['error', 'warn'], roles: { api: true, worker: true, scheduler: false } });
+  for (const name of [...crawlQueues, ...newsQueues]) await service.app.get<Queue>(getQueueToken(name)).obliterate({ force: true });
 
   const started = Date.now();
   await service.app.get(CrawlService).enqueue(from, to, crawlSlot(new Date(), 'demo'));
@@ -73,6 +81,9 @@ async function main(): Promise<number> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     if (process.stderr.isTTY) process.stderr.write(`\r${pending} jobs pending   `);
   });
+  // The press second, so its reports have court records to be linked to.
+  await service.app.get(NewsCrawlService).enqueue(crawlSlot(new Date(), 'demo'));
+  await service.app.get(NewsProgressService).waitUntilIdle(250);
   const summary = await progress.summary();
   const seconds = (Date.now() - started) / 1000;
 
@@ -85,12 +96,14 @@ async function main(): Promise<number> {
   );
   if (flags.has('exit-when-done')) {
     await service.close();
+    await backend.close();
     await sim.close();
     return 0;
   }
   say('serving; Ctrl-C stops');
   await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await service.close();
+  await backend.close();
   await sim.close();
   return 0;
 }

@@ -7,7 +7,7 @@ import { weeksBetween } from '../src/common/iso-week.js';
 import type { RunningService } from '../src/service.js';
 import { startCourtSimulator, type CourtSimulator } from './simulator/court-simulator.js';
 import { coveredWeeks, runOutcomes, storedCounts } from './support/crawl-state.js';
-import { resetState, sql, startTestService, testEnv } from './support/test-service.js';
+import { resetState, sql, startTestService, testBackend, testEnv } from './support/test-service.js';
 import { truthDifferences } from './support/truth-compare.js';
 
 const FROM = '2023-01-02';
@@ -16,7 +16,7 @@ const codes = militaryCourts.filter((c) => c.level === 'garrison').slice(0, 7).m
 const [ok1, ok2, captcha, blocked, flaky, changed, ok3] = codes;
 const good = [ok1, ok2, flaky, ok3];
 
-describe('crawl pipeline against the court-site simulator (real Postgres, Redis, HTTP)', () => {
+describe(`crawl pipeline against the court-site simulator (${testBackend}: real database, queues, HTTP)`, () => {
   let sim: CourtSimulator;
   let env: Env;
   let service: RunningService;

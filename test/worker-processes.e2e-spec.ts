@@ -4,13 +4,19 @@ import { militaryCourts } from '../scrapers/sudrf/court-registry.js';
 import type { Env } from '../src/config/env.schema.js';
 import { CrawlProgressService } from '../src/crawling/crawl-progress.service.js';
 import { CrawlService } from '../src/crawling/crawl.service.js';
+import { crawlQueues } from '../src/crawling/queue-names.js';
 import type { RunningService } from '../src/service.js';
 import { startCourtSimulator, type CourtSimulator } from './simulator/court-simulator.js';
 import { coveredWeeks, storedCounts } from './support/crawl-state.js';
-import { resetState, sql, startTestService, testEnv } from './support/test-service.js';
+import { pendingJobs, resetState, sql, startTestService, testBackend, testEnv } from './support/test-service.js';
 import { truthDifferences } from './support/truth-compare.js';
-import { exited, spawnWorker, stopWorker } from './support/worker-process.js';
+import { exited, spawnDist, spawnWorker, stopWorker } from './support/worker-process.js';
 
+// On Redis and on Postgres-backed queues: separate worker processes share the queues and the polite limit.
+// Embedded, one process has the database and runs every role, so the same guarantees are checked that way:
+// that process is killed with SIGKILL mid-crawl and started again on its folder; and the polite interval
+// holds between the concurrent fetch workers of one process.
+const embedded = testBackend === 'embedded';
 const FROM = '2023-01-02';
 const TO = '2023-06-25';
 const codes = militaryCourts.filter((c) => c.level === 'garrison').slice(10, 14).map((c) => c.code);
@@ -18,16 +24,18 @@ const none = { api: false, worker: false, scheduler: false };
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!(await check())) {
+  while (!(await check().catch(() => false))) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-describe('worker processes (real processes on one Redis and one Postgres)', () => {
+const pageCount = async (env: Env) => (await sql<{ n: number }>(env, `SELECT count(*)::int AS n FROM pages`))[0].n;
+
+describe(`worker processes (${testBackend}: ${embedded ? 'one process, killed and restarted' : 'real processes on shared queues'})`, () => {
   let sim: CourtSimulator;
   let env: Env;
-  let control: RunningService; // enqueues and watches; runs no workers itself
+  let control: RunningService | null = null; // enqueues and watches; runs no workers itself
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
@@ -40,8 +48,9 @@ describe('worker processes (real processes on one Redis and one Postgres)', () =
       JOB_LOCK_MS: '2000',
     });
     await resetState(env);
-    control = await startTestService(env, none);
-  }, 60_000);
+    // Embedded, the children own the folder first; the control process opens it once they are gone.
+    if (!embedded) control = await startTestService(env, none);
+  }, 120_000);
 
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) await stopWorker(c);
@@ -49,17 +58,41 @@ describe('worker processes (real processes on one Redis and one Postgres)', () =
     await sim?.close();
   });
 
-  it('recovers from a worker killed with SIGKILL mid-crawl: same counts as the truth, no duplicates', async () => {
-    const first = spawnWorker(env);
+  /** Kills a process crawling the period with SIGKILL once 40 pages are stored, and lets a new one finish. */
+  async function crawlKillAndResume(): Promise<void> {
+    if (!embedded) {
+      const first = spawnWorker(env);
+      children.push(first);
+      await control!.app.get(CrawlService).enqueue(FROM, TO, 'kill');
+      await until(async () => (await pageCount(env)) > 40, 60_000);
+      first.kill('SIGKILL');
+      await exited(first);
+      const second = spawnWorker(env);
+      children.push(second);
+      await control!.app.get(CrawlProgressService).waitUntilIdle(200);
+      await stopWorker(second);
+      return;
+    }
+    // `cli crawl` plans the period, enqueues it and works through it, all in the one process.
+    const first = spawnDist(env, 'cli.js', ['crawl', '--from', FROM, '--to', TO]);
     children.push(first);
-    await control.app.get(CrawlService).enqueue(FROM, TO, 'kill');
-    await until(async () => (await sql<{ n: number }>(env, `SELECT count(*)::int AS n FROM pages`))[0].n > 40, 60_000);
+    await until(async () => (await pageCount(env)) > 40, 120_000);
     first.kill('SIGKILL');
     await exited(first);
-    const second = spawnWorker(env);
+    // The service started again on the same folder: Postgres recovers, BullMQ takes back the stalled jobs.
+    const second = spawnDist(env, 'main.js', [], { ROLE: 'all' });
     children.push(second);
-    await control.app.get(CrawlProgressService).waitUntilIdle(200);
+    let idle = 0;
+    await until(async () => {
+      idle = (await pendingJobs(env, crawlQueues)) === 0 ? idle + 1 : 0;
+      return idle >= 2;
+    }, 150_000);
     await stopWorker(second);
+    control = await startTestService(env, none); // the data survived a SIGKILL and a clean restart
+  }
+
+  it('recovers from a worker killed with SIGKILL mid-crawl: same counts as the truth, no duplicates', async () => {
+    await crawlKillAndResume();
 
     const dupes = await sql(env, `SELECT court_code, case_number FROM cases GROUP BY 1, 2, instance HAVING count(*) > 1`);
     expect(dupes).toEqual([]);
@@ -68,16 +101,20 @@ describe('worker processes (real processes on one Redis and one Postgres)', () =
     expect(truthDifferences(sim.truth(), await storedCounts(env), covered)).toEqual([]);
     const [running] = await sql<{ n: number }>(env, `SELECT count(*)::int AS n FROM crawl_runs WHERE outcome = 'running'`);
     expect(running.n).toBe(0);
-  }, 180_000);
+  }, 300_000);
 
-  it('keeps the polite interval per court across two worker processes', async () => {
-    const a = spawnWorker(env);
-    const b = spawnWorker(env);
-    children.push(a, b);
+  it(`keeps the polite interval per court ${embedded ? 'between the concurrent fetch workers of one process' : 'across two worker processes'}`, async () => {
+    const a = embedded ? null : spawnWorker(env);
+    const b = embedded ? null : spawnWorker(env);
+    if (a && b) children.push(a, b);
+    if (embedded) {
+      await control!.close();
+      control = await startTestService(env, { api: false, worker: true, scheduler: false });
+    }
     const since = performance.timeOrigin + performance.now(); // the simulator's clock
-    await control.app.get(CrawlService).enqueue(FROM, '2023-02-26', 'polite');
-    await control.app.get(CrawlProgressService).waitUntilIdle(200);
-    await Promise.all([stopWorker(a), stopWorker(b)]);
+    await control!.app.get(CrawlService).enqueue(FROM, '2023-02-26', 'polite');
+    await control!.app.get(CrawlProgressService).waitUntilIdle(200);
+    if (a && b) await Promise.all([stopWorker(a), stopWorker(b)]);
 
     const requests = sim.requests.filter((r) => r.startedAt >= since && r.court);
     expect(requests.length).toBeGreaterThanOrEqual(codes.length * 10); // 10 searches per court at least

@@ -1,10 +1,18 @@
 import { loadEnv } from '../config/load-env.js';
-import { LOCAL_DATABASE_URL, migrate } from '../service.js';
+import { openBackend } from '../database/backend.js';
+import { migrate } from '../service.js';
 
-/** `migrate`: applies pending migrations to DATABASE_URL (or the local default) and lists them. */
+/**
+ * `migrate`: applies pending migrations to the configured database (DATABASE_URL, or the embedded one in
+ * DATA_DIR) and lists them; BullMQ's tables too when the queues run on Postgres.
+ */
 export async function migrateCommand(): Promise<number> {
-  const env = loadEnv();
-  const applied = await migrate(env.DATABASE_URL ?? LOCAL_DATABASE_URL);
-  process.stdout.write(`${JSON.stringify({ applied })}\n`);
-  return 0;
+  const backend = await openBackend(loadEnv(), { migrateQueues: true });
+  try {
+    const applied = await migrate(backend.databaseUrl);
+    process.stdout.write(`${JSON.stringify({ applied, backend: backend.kind })}\n`);
+    return 0;
+  } finally {
+    await backend.close();
+  }
 }

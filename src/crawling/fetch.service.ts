@@ -31,7 +31,7 @@ export class FetchService {
       // The per-court limiter would make this job wait anyway; waiting in the delayed set keeps the
       // worker's slots for other courts.
       const spread = Math.max(this.env.CRAWL_MIN_INTERVAL_MS, 50) * (1 + Math.random() * 3);
-      await job.moveToDelayed(Date.now() + spread, token);
+      await job.moveToDelayed(Math.ceil(Date.now() + spread), token); // whole ms: Postgres-backed queues store a bigint
       throw new DelayedError();
     }
     this.held.set(court, held + 1);

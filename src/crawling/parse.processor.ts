@@ -11,6 +11,7 @@ export class ParseProcessor extends WorkerHost {
   }
 
   process(job: Job<ParseJob>): Promise<string> {
-    return this.parse.handle(job.data);
+    // A job that failed or stalled before (its worker died) may have stored rows it never counted.
+    return this.parse.handle(job.data, true, job.attemptsMade > 0 || job.stalledCounter > 0);
   }
 }

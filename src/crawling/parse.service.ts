@@ -27,8 +27,12 @@ export class ParseService {
     @InjectQueue(QueueName.Fetch) private readonly fetchQueue: Queue<FetchJob>,
   ) {}
 
-  /** `followUps: false` re-reads a stored page without asking the site for anything (reparse). */
-  async handle(job: ParseJob, followUps = true): Promise<string> {
+  /**
+   * `followUps: false` re-reads a stored page without asking the site for anything (reparse). `retry`: an
+   * earlier try of this job may have stored the rows and died before recounting their weeks (a SIGKILLed
+   * worker), so the weeks of every row are recounted, not only those of rows that changed now.
+   */
+  async handle(job: ParseJob, followUps = true, retry = false): Promise<string> {
     const page = await this.pages.load(job.pageId);
     let parsed: ParsedPage;
     try {
@@ -42,17 +46,17 @@ export class ParseService {
     }
     if (parsed.kind === 'unknown' && page.status >= 500) parsed = { ...parsed, kind: 'down', reason: `HTTP ${page.status}` };
     await this.pages.mark(page.id, parsed.kind, parsed.reason, null);
-    return job.purpose === 'card' ? this.handleCard(job, page.id, parsed) : this.handleListing(job, page.id, page.url, parsed, followUps);
+    return job.purpose === 'card' ? this.handleCard(job, page.id, parsed, retry) : this.handleListing(job, page.id, page.url, parsed, followUps, retry);
   }
 
-  private async handleListing(job: ParseJob, pageId: string, pageUrl: string, parsed: ParsedPage, followUps: boolean): Promise<string> {
+  private async handleListing(job: ParseJob, pageId: string, pageUrl: string, parsed: ParsedPage, followUps: boolean, retry: boolean): Promise<string> {
     const runId = job.runId!;
     const pageNo = job.pageNo ?? 1;
     const instance = runId.split('|')[1] as Instance;
     const listing = parsed.kind === 'listing' ? parsed.listing! : null;
     if (parsed.kind === 'captcha') await this.captcha.recordChallenge(job.court, parsed.captcha, pageId, pageUrl);
     if (listing) {
-      const { rows: ingested, touchedDates } = await this.ingest.ingestListing(job.court, instance, listing.rows, pageId);
+      const { rows: ingested, touchedDates } = await this.ingest.ingestListing(job.court, instance, listing.rows, pageId, retry);
       await this.counts.refreshCourt(job.court, touchedDates);
       if (followUps && listing.nextPageUrl) {
         await this.fetchQueue.add(
@@ -86,13 +90,13 @@ export class ParseService {
     return parsed.kind;
   }
 
-  private async handleCard(job: ParseJob, pageId: string, parsed: ParsedPage): Promise<string> {
+  private async handleCard(job: ParseJob, pageId: string, parsed: ParsedPage, retry: boolean): Promise<string> {
     if (parsed.kind !== 'card' || !parsed.card) {
       this.log.warn(`card page ${pageId} of ${job.court} is ${parsed.kind}: ${parsed.reason}`);
       return parsed.kind;
     }
     const instance = (job.caseKey?.instance ?? parsed.card.instance ?? 'first') as Instance;
-    const touched = await this.ingest.ingestCard(job.court, instance, { ...parsed.card, caseNumber: job.caseKey?.caseNumber ?? parsed.card.caseNumber }, pageId);
+    const touched = await this.ingest.ingestCard(job.court, instance, { ...parsed.card, caseNumber: job.caseKey?.caseNumber ?? parsed.card.caseNumber }, pageId, retry);
     await this.counts.refreshCourt(job.court, touched);
     return 'card';
   }

@@ -12,13 +12,13 @@ export class DatabaseModule implements OnApplicationShutdown {
     if (this.db.isInitialized) await this.db.destroy();
   }
 
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, options: { max?: number } = {}): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
         {
           provide: DataSource,
-          useFactory: async () => createDataSource(url).initialize(),
+          useFactory: async () => createDataSource(url, options).initialize(),
         },
       ],
       exports: [DataSource],

@@ -24,10 +24,11 @@ export async function resetDemoDatabase(url: string): Promise<void> {
       );
     }
     await client.query(`COMMENT ON DATABASE "${(await client.query('SELECT current_database() AS d')).rows[0].d}" IS '${MARK}'`);
-    await client.query(
-      `TRUNCATE weekly_counts, case_charges, defendants, cases, court_week_coverage, crawl_run_pages, crawl_runs, pages RESTART IDENTITY CASCADE`,
+    // Everything but the migrations' own table; the service seeds courts, claims and sources again at start.
+    const { rows } = await client.query(
+      `SELECT string_agg(quote_ident(tablename), ', ') AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
     );
-    await client.query(`UPDATE courts SET last_crawl_at = NULL, last_good_crawl_at = NULL, last_outcome = NULL, health_note = NULL, captcha_waiting = false`);
+    if (rows[0].t) await client.query(`TRUNCATE ${rows[0].t} RESTART IDENTITY CASCADE`);
   } finally {
     await client.end();
   }

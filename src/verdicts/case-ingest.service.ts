@@ -85,7 +85,8 @@ const REPLACE_DEFENDANTS = `
 export class CaseIngestService {
   constructor(private readonly db: DataSource) {}
 
-  async ingestListing(court: string, instance: Instance, rows: ListingRow[], pageId: string | null): Promise<IngestResult> {
+  /** `recountAll`: report every row's dates, not only changed rows' (a retried job: its first try may have stored rows it never counted). */
+  async ingestListing(court: string, instance: Instance, rows: ListingRow[], pageId: string | null, recountAll = false): Promise<IngestResult> {
     if (!rows.length) return { rows: [], touchedDates: [] };
     const unique = [...new Map(rows.map((r) => [r.caseNumber, r])).values()];
     const hashes = unique.map(rowHash);
@@ -110,7 +111,7 @@ export class CaseIngestService {
       const byNumber = new Map(upserted.map((u) => [u.case_number, u]));
       const changed = unique.filter((r, i) => byNumber.get(r.caseNumber)!.old_hash !== hashes[i]);
       await this.replaceDefendants(tx, changed.map((r) => ({ caseId: byNumber.get(r.caseNumber)!.id, defendants: r.defendants })));
-      const touchedDates = changed.flatMap((r) => byNumber.get(r.caseNumber)!.dates).filter((d): d is string => d !== null);
+      const touchedDates = (recountAll ? unique : changed).flatMap((r) => byNumber.get(r.caseNumber)!.dates).filter((d): d is string => d !== null);
       const ingested = unique.map((r, i) => {
         const u = byNumber.get(r.caseNumber)!;
         return { caseNumber: r.caseNumber, cardUrl: r.cardUrl, changed: u.old_hash !== hashes[i] || !u.has_card, hash: hashes[i] };
@@ -123,7 +124,7 @@ export class CaseIngestService {
    * A card refines a case the listing announced: per-defendant results and the judicial UID. Returns the dates
    * whose weeks need recounting, none when the card agrees with what was stored (the usual case).
    */
-  async ingestCard(court: string, instance: Instance, card: CaseCard, pageId: string): Promise<string[]> {
+  async ingestCard(court: string, instance: Instance, card: CaseCard, pageId: string, recountAll = false): Promise<string[]> {
     return this.db.transaction(async (tx) => {
       const [row]: { id: string; dates: (string | null)[]; same_dates: boolean; charges: string | null }[] = await tx.query(
         `WITH before AS (
@@ -160,7 +161,7 @@ export class CaseIngestService {
         sameCharges = charges === (row.charges ?? '').split(',').filter(Boolean).sort().join(',');
         await this.replaceDefendants(tx, [{ caseId: row.id, defendants: card.defendants }]);
       }
-      return row.same_dates && sameCharges ? [] : row.dates.filter((d): d is string => d !== null);
+      return row.same_dates && sameCharges && !recountAll ? [] : row.dates.filter((d): d is string => d !== null);
     });
   }
 

@@ -7,14 +7,19 @@ const root = import.meta.dirname.replace(/[\\/](dist[\\/])?test[\\/]support$/, '
 
 /** A real worker process (`node dist/src/main.js`, ROLE=worker) on the test's database and queues. */
 export function spawnWorker(env: Env, extra: Record<string, string> = {}): ChildProcess {
+  return spawnDist(env, 'main.js', [], { ROLE: 'worker', ...extra });
+}
+
+/** `node dist/src/<script> …args` with the test's settings (e.g. `cli.js crawl …`, or `main.js` with ROLE=all). */
+export function spawnDist(env: Env, script: string, args: string[] = [], extra: Record<string, string> = {}): ChildProcess {
   const vars: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue;
     vars[k] = Array.isArray(v) ? v.join(',') : String(v);
   }
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', script), ...args], {
     // The same heap cap as `npm start`: V8 otherwise grows the heap long before it collects.
-    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--max-old-space-size=192', ...vars, ROLE: 'worker', LOG_LEVEL: 'error', ...extra },
+    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--max-old-space-size=192', ...vars, LOG_LEVEL: 'error', ...extra },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
