@@ -8,8 +8,16 @@ export class ApiError extends Error {
 }
 
 async function answer(res) {
-  const body = res.status === 204 ? null : await res.json().catch(() => null);
+  // A body cut short by a newer request's abort is an abort, not an empty answer.
+  const body =
+    res.status === 204
+      ? null
+      : await res.json().catch((err) => {
+          if (err?.name === 'AbortError') throw err;
+          return null;
+        });
   if (!res.ok) throw new ApiError(res.status, body?.message ?? res.statusText);
+  if (body === null && res.status !== 204) throw new ApiError(res.status, 'the server sent no readable answer');
   return body;
 }
 
