@@ -42,7 +42,17 @@ async function main(): Promise<number> {
   if (!Number.isInteger(nCourts) || nCourts < 1 || nCourts > 111) throw new UsageError('--courts takes 1 to 111');
   if (!Number.isInteger(seed)) throw new UsageError('--seed takes a whole number');
 
-  const base = loadEnv();
+  // Against the local simulator the crawl need not be polite; these apply unless the environment says otherwise.
+  const demoDefaults = {
+    CRAWL_MIN_INTERVAL_MS: '20',
+    CRAWL_BACKOFF_BASE_MS: '50',
+    CRAWL_BACKOFF_MAX_MS: '500',
+    CRAWL_TIMEOUT_MS: '15000',
+    JOB_BACKOFF_MS: '200',
+    FETCH_CONCURRENCY: '32',
+  };
+  // The backend (its politeness limiter included) is opened with the demo's settings, not production's.
+  const base = loadEnv({ ...demoDefaults, ...process.env });
   // The configuration DATABASE_URL and REDIS_URL name; with neither, the embedded database in DATA_DIR.
   const backend = await openBackend(base, { warn: say });
   say(backend.kind === 'embedded' ? embeddedNotice(base.DATA_DIR) : backend.summary);
@@ -58,12 +68,7 @@ async function main(): Promise<number> {
   say(`simulator: ${courtCodes.length} courts and ten news feeds at ${sim.url} (seed ${seed}, ${from}..${to})`);
 
   const env = loadEnv({
-    CRAWL_MIN_INTERVAL_MS: '20',
-    CRAWL_BACKOFF_BASE_MS: '50',
-    CRAWL_BACKOFF_MAX_MS: '500',
-    CRAWL_TIMEOUT_MS: '15000',
-    JOB_BACKOFF_MS: '200',
-    FETCH_CONCURRENCY: '32',
+    ...demoDefaults,
     ...process.env,
     COURT_BASE_URL: `${sim.url}/{code}/`,
     NEWS_BASE_URL: news.baseUrl,
