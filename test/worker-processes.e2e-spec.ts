@@ -39,7 +39,7 @@ describe(`worker processes (${testBackend}: ${embedded ? 'one process, killed an
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    sim = await startCourtSimulator({ seed: 5, courts: codes, from: FROM, to: TO, now: '2023-09-01' });
+    sim = await startCourtSimulator({ seed: 5, courts: codes, from: FROM, to: TO, now: '2023-09-01', latencyMs: { min: 15, max: 30 } }); // slow enough for fetches of different courts to overlap
     env = testEnv('workers', {
       COURT_BASE_URL: `${sim.url}/{code}/`,
       CRAWL_COURTS: codes.join(','),
