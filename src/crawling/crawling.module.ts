@@ -16,6 +16,7 @@ import { FetchService } from './fetch.service.js';
 import { PageStore } from './page-store.service.js';
 import { ParseProcessor } from './parse.processor.js';
 import { ParseService } from './parse.service.js';
+import { politeFetcherSettings } from './polite-fetcher-settings.js';
 import { PoliteFetcher } from './polite-fetcher.js';
 import { ReparseService } from './reparse.service.js';
 import { CrawlQueuesModule } from './crawl-queues.module.js';
@@ -46,18 +47,7 @@ export class CrawlingModule implements OnApplicationShutdown {
         provide: PoliteFetcher,
         inject: [ENV, RATE_LIMITER],
         useFactory: (env: Env, limiter: RateLimiter) =>
-          new PoliteFetcher(
-            {
-              userAgent: env.USER_AGENT,
-              timeoutMs: env.CRAWL_TIMEOUT_MS,
-              retries: env.CRAWL_RETRIES,
-              backoffBaseMs: env.CRAWL_BACKOFF_BASE_MS,
-              backoffMaxMs: env.CRAWL_BACKOFF_MAX_MS,
-              retryAfterMaxMs: env.CRAWL_RETRY_AFTER_MAX_MS,
-              proxyUrl: env.HTTP_PROXY_URL,
-            },
-            limiter,
-          ),
+          new PoliteFetcher(politeFetcherSettings(env), limiter),
       },
     ];
     if (roles.worker) providers.push(CrawlProcessor, FetchProcessor, ParseProcessor);

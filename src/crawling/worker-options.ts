@@ -7,6 +7,10 @@ import { loadEnv } from '../config/load-env.js';
 export function workerOptions(queue: 'crawl' | 'fetch' | 'parse') {
   const env = loadEnv();
   const concurrency = queue === 'fetch' ? env.FETCH_CONCURRENCY : queue === 'parse' ? env.PARSE_CONCURRENCY : 2;
-  // A SIGKILLed worker's jobs are picked up again once their lock lapses.
-  return { concurrency, lockDuration: env.JOB_LOCK_MS, stalledInterval: Math.max(1000, Math.floor(env.JOB_LOCK_MS / 2)) };
+  return { concurrency, ...lockOptions(env.JOB_LOCK_MS) };
+}
+
+/** A SIGKILLed worker's jobs are picked up again once their lock lapses. */
+export function lockOptions(lockMs: number) {
+  return { lockDuration: lockMs, stalledInterval: Math.max(1000, Math.floor(lockMs / 2)) };
 }

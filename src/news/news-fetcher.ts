@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ENV } from '../config/config.module.js';
 import type { Env } from '../config/env.schema.js';
 import type { RawPage } from '../crawling/page-store.service.js';
+import { politeFetcherSettings } from '../crawling/polite-fetcher-settings.js';
 import { PoliteFetcher } from '../crawling/polite-fetcher.js';
 import { RATE_LIMITER } from '../crawling/rate-limiter.token.js';
 import type { RateLimiter } from '../crawling/rate-limiter.js';
@@ -30,18 +31,7 @@ export class NewsFetcher implements OnApplicationShutdown {
 
   constructor(@Inject(ENV) env: Env, @Inject(RATE_LIMITER) limiter: RateLimiter) {
     this.urls = new NewsUrl(env.NEWS_BASE_URL);
-    this.fetcher = new PoliteFetcher(
-      {
-        userAgent: env.USER_AGENT,
-        timeoutMs: env.CRAWL_TIMEOUT_MS,
-        retries: env.CRAWL_RETRIES,
-        backoffBaseMs: env.CRAWL_BACKOFF_BASE_MS,
-        backoffMaxMs: env.CRAWL_BACKOFF_MAX_MS,
-        retryAfterMaxMs: env.CRAWL_RETRY_AFTER_MAX_MS,
-        proxyUrl: env.HTTP_PROXY_URL,
-      },
-      limiter,
-    );
+    this.fetcher = new PoliteFetcher(politeFetcherSettings(env), limiter);
   }
 
   async get(url: string, kind: keyof typeof ACCEPT, validators?: Validators): Promise<RawPage> {

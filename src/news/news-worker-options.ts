@@ -1,4 +1,5 @@
 import { loadEnv } from '../config/load-env.js';
+import { lockOptions } from '../crawling/worker-options.js';
 
 /**
  * Options of the news workers, read from the same validated environment as the rest (Nest reads
@@ -7,5 +8,5 @@ import { loadEnv } from '../config/load-env.js';
 export function newsWorkerOptions(queue: 'feed' | 'article' | 'link') {
   const env = loadEnv();
   const concurrency = queue === 'link' ? 1 : env.NEWS_CONCURRENCY;
-  return { concurrency, lockDuration: env.JOB_LOCK_MS, stalledInterval: Math.max(1000, Math.floor(env.JOB_LOCK_MS / 2)) };
+  return { concurrency, ...lockOptions(env.JOB_LOCK_MS) };
 }
